@@ -1,0 +1,84 @@
+//! The platform-free HTTP layer (axum): routes, extractors, the error
+//! mapping, CSRF and the OpenAPI document. The same `router()` serves on
+//! workerd and in the native tests.
+
+pub mod api;
+pub mod csrf;
+pub mod dev;
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod pages;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, MethodRouter};
+use axum::Router;
+
+use crate::app::App;
+
+/// Largest request body accepted (forms and JSON; uploads come separately).
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// One route: its method and path (as the OpenAPI document names them) and handler.
+pub struct Route {
+    pub method: Method,
+    pub path: &'static str,
+    handler: MethodRouter<App>,
+}
+
+fn route(method: Method, path: &'static str, handler: MethodRouter<App>) -> Route {
+    Route {
+        method,
+        path,
+        handler,
+    }
+}
+
+/// Every route the worker serves. `openapi::document()` describes exactly
+/// these; a test holds the two equal.
+pub fn routes() -> Vec<Route> {
+    vec![
+        route(Method::GET, "/api/health", get(api::health)),
+        route(Method::GET, "/api/openapi.json", get(api::openapi)),
+        route(Method::GET, "/api/auth/login", get(api::login)),
+        route(Method::GET, "/api/auth/callback", get(api::callback)),
+        route(Method::POST, "/api/auth/logout", post(api::logout)),
+        route(Method::GET, "/api/me", get(api::get_me)),
+        route(Method::GET, "/dev/idp", get(dev::page)),
+        route(Method::POST, "/dev/idp/login", post(dev::login_as)),
+        route(Method::POST, "/dev/idp/persons", post(dev::create_person)),
+        route(Method::POST, "/dev/idp/token", post(dev::token)),
+    ]
+}
+
+pub fn router(app: App) -> Router {
+    routes()
+        .into_iter()
+        .fold(Router::new(), |r, route| r.route(route.path, route.handler))
+        .fallback(no_route)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn(csrf::refuse_cross_site))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(app)
+}
+
+async fn no_route() -> Response {
+    error::json_error(
+        StatusCode::NOT_FOUND,
+        "route_not_found",
+        "Такой страницы нет",
+        serde_json::json!({}),
+    )
+}
+
+async fn method_not_allowed() -> Response {
+    error::json_error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "Этот метод здесь не поддерживается",
+        serde_json::json!({}),
+    )
+    .into_response()
+}
