@@ -26,7 +26,7 @@ pub struct Config {
 #[derive(Clone)]
 pub enum VerifyingKey {
     Es256(ES256PublicKey),
-    Rs256(RS256PublicKey),
+    Rs256(Box<RS256PublicKey>),
 }
 
 /// Where and how to log in: ESIA in production, the built-in provider in development.
@@ -133,7 +133,7 @@ pub fn parse_keys(alg: &str, pems: &str) -> Result<Vec<VerifyingKey>, String> {
     let blocks: Vec<String> = pems
         .split("-----END PUBLIC KEY-----")
         .filter(|b| b.contains("-----BEGIN PUBLIC KEY-----"))
-        .map(|b| format!("{}-----END PUBLIC KEY-----", b.trim()))
+        .map(|b| format!("{}\n-----END PUBLIC KEY-----", b.trim()))
         .collect();
     if blocks.is_empty() {
         return Err("ESIA_PUBLIC_KEYS: не найден ни один ключ в формате PEM".into());
@@ -142,7 +142,7 @@ pub fn parse_keys(alg: &str, pems: &str) -> Result<Vec<VerifyingKey>, String> {
         .iter()
         .map(|pem| match alg {
             "ES256" => ES256PublicKey::from_pem(pem).map(VerifyingKey::Es256),
-            "RS256" => RS256PublicKey::from_pem(pem).map(VerifyingKey::Rs256),
+            "RS256" => RS256PublicKey::from_pem(pem).map(|k| VerifyingKey::Rs256(Box::new(k))),
             _ => Err(jwt_simple::Error::msg("unsupported")),
         })
         .collect::<Result<Vec<_>, _>>()

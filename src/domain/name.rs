@@ -126,7 +126,8 @@ mod tests {
         #[test]
         fn cyrillic_words_joined_by_hyphen_are_names(a in "[А-Яа-яЁё]{1,20}", b in "[А-Яа-яЁё]{1,20}") {
             let joined = format!("{a}-{b}");
-            prop_assert_eq!(NamePart::parse(&joined, "имя").unwrap().as_str(), joined.as_str());
+            let parsed = NamePart::parse(&joined, "имя").unwrap();
+            prop_assert_eq!(parsed.as_str(), joined.as_str());
         }
 
         #[test]

@@ -1,0 +1,13 @@
+//! Native integration tests: the whole router over SQLite and in-memory ports.
+
+#[path = "native/support.rs"]
+mod support;
+
+#[path = "native/api.rs"]
+mod api;
+#[path = "native/auth.rs"]
+mod auth;
+#[path = "native/jobs.rs"]
+mod jobs;
+#[path = "native/schema.rs"]
+mod schema;
