@@ -38,7 +38,7 @@ pub async fn get(app: &App, user_id: &str) -> Result<Me> {
         .await?
         .ok_or(Error::Unauthorized)?;
     let operator_of = store::users::operator_orgs(db, user_id).await?;
-    let has_applications = store::users::application_count(db, user_id).await? > 0;
+    let has_applications = user.application_count > 0;
     let mut roles = vec!["parent"];
     if !operator_of.is_empty() {
         roles.push("operator");

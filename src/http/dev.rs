@@ -189,7 +189,12 @@ fn field(
         r#"<div class="field{cls}"><label for="{id}">{label}{star}</label>{hint_html}{error_html}<input id="{id}" name="{name}" type="{kind}" value="{value}"{req}{invalid}{aria}></div>"#,
         cls = if error.is_some() { " has-error" } else { "" },
         label = escape(label),
-        star = if required { " *" } else { "" },
+        // The star is for the eye; `required` tells assistive technology.
+        star = if required {
+            r#"<span class="star" aria-hidden="true"> *</span>"#
+        } else {
+            ""
+        },
         value = escape(value),
         req = if required { " required" } else { "" },
         invalid = if error.is_some() {
@@ -254,8 +259,8 @@ fn render(
 {hidden}
 <p class="hint">Поля, отмеченные *, обязательны для заполнения.</p>
 {last}{first}{middle}{birth}
-<fieldset class="field{gcls}" id="np-gender"><legend>Пол *</legend>{gender_error}
-<label class="radio"><input type="radio" name="gender" value="M"{gm}> Мужской</label>
+<fieldset class="field{gcls}" id="np-gender"><legend>Пол<span class="star" aria-hidden="true"> *</span></legend>{gender_error}
+<label class="radio"><input type="radio" name="gender" value="M" required{gm}> Мужской</label>
 <label class="radio"><input type="radio" name="gender" value="F"{gf}> Женский</label></fieldset>
 {snils}{email}
 <button type="submit" class="button primary">Войти</button>

@@ -60,8 +60,32 @@ pub fn router(app: App) -> Router {
         .fallback(no_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn(csrf::refuse_cross_site))
+        .layer(axum::middleware::from_fn(refuse_large_bodies))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(app)
+}
+
+/// Answers 413 to a body declared larger than the limit, after reading it:
+/// workerd (under wrangler dev at least) stalls the next request on the same
+/// connection when a response leaves the request body unread. Bodies sent
+/// without a length still meet `DefaultBodyLimit` in the extractors.
+async fn refuse_large_bodies(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(len) if len > BODY_LIMIT as u64 => {
+            // Read and drop (bounded: the platform caps bodies anyway).
+            let _ = axum::body::to_bytes(req.into_body(), 16 * 1024 * 1024).await;
+            extract::too_large()
+        }
+        _ => next.run(req).await,
+    }
 }
 
 async fn no_route() -> Response {

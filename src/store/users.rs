@@ -1,7 +1,6 @@
 //! Users (persons known from ESIA), their operator rights and applications count.
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::{decode, decode_first, opt, s};
 use crate::ports::{Db, DbError, Stmt};
@@ -34,6 +33,8 @@ pub struct UserRow {
     pub phone: Option<String>,
     pub is_portal_admin: i64,
     pub esia_updated_at: String,
+    /// How many applications the user has filed (read in the same query).
+    pub application_count: i64,
 }
 
 /// An organization where the user holds an operator's position.
@@ -92,7 +93,8 @@ pub async fn get(db: &dyn Db, id: &str) -> Result<Option<UserRow>, DbError> {
     let rows = db
         .query(Stmt::new(
             "SELECT id, esia_oid, last_name, first_name, middle_name, birth_date, gender, snils,
-                    email, phone, is_portal_admin, esia_updated_at
+                    email, phone, is_portal_admin, esia_updated_at,
+                    (SELECT COUNT(*) FROM applications a WHERE a.user_id = users.id) AS application_count
              FROM users WHERE id = ?1",
             vec![s(id)],
         ))
@@ -111,18 +113,4 @@ pub async fn operator_orgs(db: &dyn Db, user_id: &str) -> Result<Vec<OperatorOrg
         ))
         .await?;
     decode(rows)
-}
-
-pub async fn application_count(db: &dyn Db, user_id: &str) -> Result<i64, DbError> {
-    let rows = db
-        .query(Stmt::new(
-            "SELECT COUNT(*) AS n FROM applications WHERE user_id = ?1",
-            vec![json!(user_id)],
-        ))
-        .await?;
-    #[derive(Deserialize)]
-    struct N {
-        n: i64,
-    }
-    Ok(decode_first::<N>(rows)?.map_or(0, |r| r.n))
 }
