@@ -455,12 +455,21 @@ async fn garbage_session_cookies_are_401_not_500() {
 async fn has_applications_turns_on_once_the_user_has_one() {
     let t = TestApp::new();
     let s = t.login_as(PARENT).await;
-    assert_eq!(t.get("/api/me", Some(&s)).await.json()["has_applications"], false);
+    assert_eq!(
+        t.get("/api/me", Some(&s)).await.json()["has_applications"],
+        false
+    );
     t.db.exec(
         "INSERT INTO applications (id, user_id, organization_id, status, created_at)
          SELECT 'a1', id, 1, 'queued', '2026-12-04T09:00:00Z' FROM users WHERE esia_oid = '1000001'",
     );
-    assert_eq!(t.get("/api/me", Some(&s)).await.json()["has_applications"], true);
+    assert_eq!(
+        t.get("/api/me", Some(&s)).await.json()["has_applications"],
+        true
+    );
     let other = t.login_as(OTHER_PARENT).await;
-    assert_eq!(t.get("/api/me", Some(&other)).await.json()["has_applications"], false);
+    assert_eq!(
+        t.get("/api/me", Some(&other)).await.json()["has_applications"],
+        false
+    );
 }
