@@ -7,6 +7,8 @@ mod support;
 mod api;
 #[path = "native/auth.rs"]
 mod auth;
+#[path = "native/children.rs"]
+mod children;
 #[path = "native/jobs.rs"]
 mod jobs;
 #[path = "native/schema.rs"]

@@ -2,6 +2,7 @@
 //! per use case; nothing here knows about HTTP or wasm.
 
 pub mod auth;
+pub mod children;
 pub mod cron;
 pub mod dev_idp;
 pub mod error;

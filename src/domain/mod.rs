@@ -2,7 +2,10 @@
 //! here once into a type that cannot hold a wrong value ("parse, don't
 //! validate"); the layers above only ever see the parsed types.
 
+pub mod address;
+pub mod child;
 pub mod date;
+pub mod document;
 pub mod email;
 pub mod gender;
 pub mod name;

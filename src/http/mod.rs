@@ -3,6 +3,7 @@
 //! workerd and in the native tests.
 
 pub mod api;
+pub mod children;
 pub mod csrf;
 pub mod dev;
 pub mod error;
@@ -13,7 +14,7 @@ pub mod pages;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, MethodRouter};
+use axum::routing::{delete, get, post, put, MethodRouter};
 use axum::Router;
 
 use crate::app::App;
@@ -46,6 +47,34 @@ pub fn routes() -> Vec<Route> {
         route(Method::GET, "/api/auth/callback", get(api::callback)),
         route(Method::POST, "/api/auth/logout", post(api::logout)),
         route(Method::GET, "/api/me", get(api::get_me)),
+        route(Method::GET, "/api/children", get(children::list)),
+        route(Method::POST, "/api/children", post(children::create)),
+        route(Method::GET, "/api/children/{id}", get(children::get)),
+        route(
+            Method::DELETE,
+            "/api/children/{id}",
+            delete(children::delete),
+        ),
+        route(
+            Method::PUT,
+            "/api/children/{id}/main",
+            put(children::update_main),
+        ),
+        route(
+            Method::PUT,
+            "/api/children/{id}/health",
+            put(children::update_health),
+        ),
+        route(
+            Method::POST,
+            "/api/children/{id}/documents",
+            post(children::add_document),
+        ),
+        route(
+            Method::DELETE,
+            "/api/children/{id}/documents/{doc_id}",
+            delete(children::delete_document),
+        ),
         route(Method::GET, "/dev/idp", get(dev::page)),
         route(Method::POST, "/dev/idp/login", post(dev::login_as)),
         route(Method::POST, "/dev/idp/persons", post(dev::create_person)),

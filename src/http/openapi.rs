@@ -8,7 +8,41 @@ fn error_ref(description: &str) -> Value {
             "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } })
 }
 
+fn id_param(name: &str) -> Value {
+    json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } })
+}
+
+fn child_ok() -> Value {
+    json!({ "description": "Ребенок целиком",
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Child" } } } })
+}
+
+fn text() -> Value {
+    json!({ "type": "string" })
+}
+
 pub fn document() -> Value {
+    let address = json!({ "type": "object", "properties": {
+        "region": text(), "district": text(), "locality": text(), "street": text(),
+        "house": text(), "building": text(), "flat": text(), "postcode": text() } });
+    let new_child = json!({ "type": "object", "required": ["last_name", "first_name", "birth_date", "gender"],
+        "properties": { "last_name": text(), "first_name": text(), "middle_name": text(),
+            "birth_date": { "type": "string", "format": "date" }, "gender": { "type": "string", "enum": ["M", "F"] } } });
+    let health = json!({ "type": "object", "properties": {
+        "health_group": { "type": "string", "enum": ["I", "II", "III", "IV", "V"], "nullable": true },
+        "disability": { "type": "boolean" }, "adapted_program": { "type": "boolean" },
+        "pmpk_number": text(), "pmpk_date": { "type": "string", "format": "date" },
+        "health_notes": { "type": "string", "maxLength": 1000 } } });
+    let doc_types = json!([
+        "birth_certificate",
+        "foreign_birth_certificate",
+        "zags_extract",
+        "snils",
+        "oms_policy",
+        "pmpk_conclusion",
+        "benefit_proof",
+        "other"
+    ]);
     json!({
         "openapi": "3.0.3",
         "info": {
@@ -46,6 +80,46 @@ pub fn document() -> Value {
                 "responses": { "200": { "description": "Профиль",
                     "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Me" } } } },
                     "401": error_ref("Нет действующей сессии") } } },
+            "/api/children": {
+                "get": { "summary": "Дети пользователя (вкладка «Дети»)",
+                    "responses": { "200": { "description": "Список: ФИО, дата рождения, есть ли документ о рождении" },
+                                   "401": error_ref("Нет сессии") } },
+                "post": { "summary": "Добавить ребенка",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NewChild" } } } },
+                    "responses": { "201": child_ok(), "401": error_ref("Нет сессии"),
+                                   "422": error_ref("Ошибки в полях") } } },
+            "/api/children/{id}": {
+                "parameters": [ id_param("id") ],
+                "get": { "summary": "Ребенок: основная информация, здоровье, документы",
+                    "responses": { "200": child_ok(), "404": error_ref("Нет такого ребенка у пользователя") } },
+                "delete": { "summary": "Удалить ребенка",
+                    "responses": { "204": { "description": "Удален вместе с документами" },
+                                   "404": error_ref("Нет такого ребенка у пользователя"),
+                                   "409": error_ref("По ребенку есть заявление в работе") } } },
+            "/api/children/{id}/main": {
+                "parameters": [ id_param("id") ],
+                "put": { "summary": "Сохранить «Основную информацию» (личные данные и адреса)",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ChildMain" } } } },
+                    "responses": { "200": child_ok(), "404": error_ref("Нет такого ребенка"),
+                                   "409": error_ref("Данные уже изменены: обновите страницу"),
+                                   "422": error_ref("Ошибки в полях") } } },
+            "/api/children/{id}/health": {
+                "parameters": [ id_param("id") ],
+                "put": { "summary": "Сохранить «Информацию о здоровье»",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } },
+                    "responses": { "200": child_ok(), "404": error_ref("Нет такого ребенка"),
+                                   "409": error_ref("Данные уже изменены: обновите страницу"),
+                                   "422": error_ref("Ошибки в полях") } } },
+            "/api/children/{id}/documents": {
+                "parameters": [ id_param("id") ],
+                "post": { "summary": "Добавить документ ребенка",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ChildDocument" } } } },
+                    "responses": { "201": child_ok(), "404": error_ref("Нет такого ребенка"),
+                                   "422": error_ref("Ошибки в полях") } } },
+            "/api/children/{id}/documents/{doc_id}": {
+                "parameters": [ id_param("id"), id_param("doc_id") ],
+                "delete": { "summary": "Удалить документ ребенка",
+                    "responses": { "200": child_ok(), "404": error_ref("Нет такого документа") } } },
             "/dev/idp": { "get": {
                 "summary": "Тестовый ЕСИА: страница входа (только ENVIRONMENT=development)",
                 "responses": { "200": { "description": "Страница HTML" }, "404": { "description": "Не в среде разработки" } } } },
@@ -63,6 +137,24 @@ pub fn document() -> Value {
                                "404": { "description": "Не в среде разработки" } } } }
         },
         "components": { "schemas": {
+            "NewChild": new_child,
+            "ChildMain": { "allOf": [ { "$ref": "#/components/schemas/NewChild" }, { "type": "object",
+                "required": ["version"], "properties": {
+                "version": { "type": "integer" }, "snils": text(),
+                "citizenship": { "type": "string", "enum": ["russia", "foreign", "stateless"] },
+                "registration": address, "actual_same_as_registration": { "type": "boolean" }, "actual": address } } ] },
+            "Health": { "allOf": [ health, { "type": "object", "required": ["version"],
+                "properties": { "version": { "type": "integer" } } } ] },
+            "ChildDocument": { "type": "object", "required": ["doc_type", "number", "issued_on"], "properties": {
+                "doc_type": { "type": "string", "enum": doc_types }, "series": text(), "number": text(),
+                "issued_on": { "type": "string", "format": "date" }, "issued_by": text(), "act_record_number": text() } },
+            "Child": { "type": "object", "properties": {
+                "id": text(), "version": { "type": "integer" }, "last_name": text(), "first_name": text(),
+                "middle_name": text(), "birth_date": { "type": "string", "format": "date" }, "gender": text(),
+                "snils": text(), "citizenship": text(), "registration": address, "actual_same_as_registration": { "type": "boolean" },
+                "actual": address, "health": health,
+                "documents": { "type": "array", "items": { "$ref": "#/components/schemas/ChildDocument" } },
+                "has_birth_document": { "type": "boolean" }, "has_active_applications": { "type": "boolean" } } },
             "Error": { "type": "object", "required": ["error"], "properties": { "error": {
                 "type": "object", "required": ["code", "message", "fields"],
                 "properties": {

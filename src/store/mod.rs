@@ -3,6 +3,7 @@
 //! whole seconds, so that comparing them as text compares them in time.
 
 pub mod audit;
+pub mod children;
 pub mod dev_idp;
 pub mod logins;
 pub mod users;

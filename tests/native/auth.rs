@@ -460,8 +460,11 @@ async fn has_applications_turns_on_once_the_user_has_one() {
         false
     );
     t.db.exec(
-        "INSERT INTO applications (id, user_id, organization_id, status, created_at)
-         SELECT 'a1', id, 1, 'queued', '2026-12-04T09:00:00Z' FROM users WHERE esia_oid = '1000001'",
+        "INSERT INTO children (id, user_id, last_name, first_name, birth_date, gender, created_at, updated_at)
+         SELECT 'c1', id, 'Тестов', 'Мирон', '2022-05-01', 'M', '2026-12-04T09:00:00Z', '2026-12-04T09:00:00Z'
+         FROM users WHERE esia_oid = '1000001';
+         INSERT INTO applications (id, user_id, child_id, organization_id, status, created_at)
+         SELECT 'a1', id, 'c1', 1, 'queued', '2026-12-04T09:00:00Z' FROM users WHERE esia_oid = '1000001'",
     );
     assert_eq!(
         t.get("/api/me", Some(&s)).await.json()["has_applications"],
