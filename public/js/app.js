@@ -86,21 +86,23 @@ function renderMessages() {
     h('p', { class: 'empty' }, 'У вас пока нет сообщений. Здесь появятся сообщения от организаций и от технической поддержки портала.'));
 }
 
-function renderCabinet(me, slug) {
+function renderCabinet(me, path) {
+  const [slug, ...restParts] = path.split('/');
+  const rest = restParts.join('/');
   const tabs = TABS.filter((t) => !t.operatorOnly || me.operator_of.length > 0);
   const tab = tabs.find((t) => t.slug === slug);
-  if (!tab) return renderNotFound();
+  if (!tab || (rest && slug !== 'deti')) return renderNotFound();
   const nav = h('nav', { class: 'tabs', 'aria-label': 'Разделы личного кабинета' },
     h('ul', {}, tabs.map((t) => h('li', {},
-      h('a', { href: `/kabinet/${t.slug}`, 'aria-current': t.slug === slug ? 'page' : false }, t.title)))));
+      h('a', { href: `/kabinet/${t.slug}`, 'aria-current': t.slug === slug ? (rest ? 'true' : 'page') : false }, t.title)))));
   const content = h('section', { class: 'tab-content', 'aria-labelledby': 'tab-title' });
   const news = h('aside', { class: 'news', 'aria-labelledby': 'news-title' });
   setPage(tab.title,
     h('p', { class: 'who' }, me.display_name),
     nav,
     h('div', { class: 'cabinet' }, content, news));
-  renderTab(tab, me, content);
   renderNews(me, news);
+  return renderTab(tab, me, content, rest);
 }
 
 function renderError(error) {
@@ -128,7 +130,7 @@ async function route() {
     return location.replace('/');
   }
   if (path === '/kabinet') return location.replace('/kabinet/zayavleniya');
-  if (path.startsWith('/kabinet/')) return renderCabinet(me, path.slice('/kabinet/'.length));
+  if (path.startsWith('/kabinet/')) return renderCabinet(me, decodeURIComponent(path.slice('/kabinet/'.length)));
   if (path === '/soobshcheniya') return renderMessages();
   return renderNotFound();
 }

@@ -1,6 +1,7 @@
 // The cabinet's tabs (the manual's names) and the news column.
 
 import { h, formatDate, formatMoment } from './dom.js';
+import { renderChildrenTab, renderChildPage } from './children.js';
 
 export const TABS = [
   { slug: 'zayavleniya', title: 'Заявления' },
@@ -28,12 +29,6 @@ const RENDERERS = {
       ? h('p', { class: 'hint' }, 'Здесь отображаются заявления, сформированные по данным ваших детей.')
       : null,
     empty('У вас пока нет заявлений. Чтобы подать заявление в детский сад или школу, сначала добавьте ребенка на вкладке «Дети».'),
-  ],
-  deti: (me) => [
-    me.operator_of.length > 0
-      ? h('p', { class: 'warning', role: 'note' }, 'Важно! Данные очередников на этой вкладке вносить запрещено! Иначе оператор будет указан заявителем в заявлении!')
-      : null,
-    empty('Вы ещё не добавили детей. Добавление детей, их адресов, сведений о здоровье и свидетельств о рождении появится в ближайшем обновлении портала.'),
   ],
   dokumenty: () => [
     empty('Здесь хранятся ваши документы, например паспорт. Заполнять вкладку не обязательно; добавление документов появится в ближайшем обновлении портала.'),
@@ -76,8 +71,17 @@ const RENDERERS = {
   ],
 };
 
-export function renderTab(tab, me, container) {
+// Tabs with their own pages and data.
+const PAGES = {
+  deti: (me, container, rest) => (rest
+    ? renderChildPage(me, container, rest)
+    : renderChildrenTab(me, container, heading(TABS.find((t) => t.slug === 'deti')))),
+};
+
+export function renderTab(tab, me, container, rest = '') {
+  if (PAGES[tab.slug]) return PAGES[tab.slug](me, container, rest);
   container.replaceChildren(heading(tab), ...RENDERERS[tab.slug](me).filter(Boolean));
+  return undefined;
 }
 
 export function renderNews(me, container) {
