@@ -11,5 +11,7 @@ mod auth;
 mod children;
 #[path = "native/jobs.rs"]
 mod jobs;
+#[path = "native/profile.rs"]
+mod profile;
 #[path = "native/schema.rs"]
 mod schema;

@@ -9,6 +9,7 @@ pub mod error;
 pub mod jobs;
 pub mod me;
 pub mod oidc;
+pub mod profile;
 pub mod session;
 
 use std::sync::Arc;

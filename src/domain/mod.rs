@@ -11,6 +11,7 @@ pub mod gender;
 pub mod name;
 pub mod phone;
 pub mod snils;
+pub mod user_document;
 
 use std::collections::BTreeMap;
 

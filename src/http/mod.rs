@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod openapi;
 pub mod pages;
+pub mod profile;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{Method, StatusCode};
@@ -74,6 +75,30 @@ pub fn routes() -> Vec<Route> {
             Method::DELETE,
             "/api/children/{id}/documents/{doc_id}",
             delete(children::delete_document),
+        ),
+        route(Method::GET, "/api/documents", get(profile::documents)),
+        route(Method::POST, "/api/documents", post(profile::add_document)),
+        route(
+            Method::PUT,
+            "/api/documents/{id}",
+            put(profile::update_document),
+        ),
+        route(
+            Method::DELETE,
+            "/api/documents/{id}",
+            delete(profile::delete_document),
+        ),
+        route(Method::GET, "/api/positions", get(profile::positions)),
+        route(Method::POST, "/api/positions", post(profile::add_position)),
+        route(
+            Method::PUT,
+            "/api/positions/{id}",
+            put(profile::update_position),
+        ),
+        route(
+            Method::DELETE,
+            "/api/positions/{id}",
+            delete(profile::delete_position),
         ),
         route(Method::GET, "/dev/idp", get(dev::page)),
         route(Method::POST, "/dev/idp/login", post(dev::login_as)),

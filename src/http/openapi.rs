@@ -120,6 +120,34 @@ pub fn document() -> Value {
                 "parameters": [ id_param("id"), id_param("doc_id") ],
                 "delete": { "summary": "Удалить документ ребенка",
                     "responses": { "200": child_ok(), "404": error_ref("Нет такого документа") } } },
+            "/api/documents": {
+                "get": { "summary": "Документы пользователя (вкладка «Документы»)",
+                    "responses": { "200": { "description": "Список документов" }, "401": error_ref("Нет сессии") } },
+                "post": { "summary": "Добавить документ",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UserDocument" } } } },
+                    "responses": { "201": { "description": "Документ" }, "422": error_ref("Ошибки в полях") } } },
+            "/api/documents/{id}": {
+                "parameters": [ id_param("id") ],
+                "put": { "summary": "Изменить документ (с версией)",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UserDocument" } } } },
+                    "responses": { "200": { "description": "Документ" }, "404": error_ref("Нет такого документа"),
+                                   "409": error_ref("Устаревшая версия"), "422": error_ref("Ошибки в полях") } },
+                "delete": { "summary": "Удалить документ",
+                    "responses": { "204": { "description": "Удален" }, "404": error_ref("Нет такого документа") } } },
+            "/api/positions": {
+                "get": { "summary": "Должности и места работы (вкладка «Должности»)",
+                    "responses": { "200": { "description": "Список" }, "401": error_ref("Нет сессии") } },
+                "post": { "summary": "Добавить место работы",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Position" } } } },
+                    "responses": { "201": { "description": "Место работы" }, "422": error_ref("Ошибки в полях") } } },
+            "/api/positions/{id}": {
+                "parameters": [ id_param("id") ],
+                "put": { "summary": "Изменить место работы (с версией)",
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Position" } } } },
+                    "responses": { "200": { "description": "Место работы" }, "404": error_ref("Нет такой записи"),
+                                   "409": error_ref("Устаревшая версия"), "422": error_ref("Ошибки в полях") } },
+                "delete": { "summary": "Удалить должность (должность оператора — вместе с правами)",
+                    "responses": { "204": { "description": "Удалена" }, "404": error_ref("Нет такой записи") } } },
             "/dev/idp": { "get": {
                 "summary": "Тестовый ЕСИА: страница входа (только ENVIRONMENT=development)",
                 "responses": { "200": { "description": "Страница HTML" }, "404": { "description": "Не в среде разработки" } } } },
@@ -138,6 +166,14 @@ pub fn document() -> Value {
         },
         "components": { "schemas": {
             "NewChild": new_child,
+            "UserDocument": { "type": "object", "required": ["doc_type", "number", "issued_on"], "properties": {
+                "version": { "type": "integer", "description": "Для изменения" },
+                "doc_type": { "type": "string", "enum": ["passport_rf", "foreign_passport", "marriage_certificate", "name_change_certificate", "other"] },
+                "series": text(), "number": text(), "issued_on": { "type": "string", "format": "date" },
+                "issued_by": text(), "division_code": text() } },
+            "Position": { "type": "object", "required": ["organization_name", "title"], "properties": {
+                "version": { "type": "integer", "description": "Для изменения" },
+                "organization_name": text(), "title": text(), "started_on": { "type": "string", "format": "date" } } },
             "ChildMain": { "allOf": [ { "$ref": "#/components/schemas/NewChild" }, { "type": "object",
                 "required": ["version"], "properties": {
                 "version": { "type": "integer" }, "snils": text(),

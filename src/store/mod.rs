@@ -6,6 +6,7 @@ pub mod audit;
 pub mod children;
 pub mod dev_idp;
 pub mod logins;
+pub mod profile;
 pub mod users;
 
 use chrono::{DateTime, SecondsFormat, Utc};
