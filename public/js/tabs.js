@@ -2,6 +2,7 @@
 
 import { h, formatDate, formatMoment } from './dom.js';
 import { renderChildrenTab, renderChildPage } from './children.js';
+import { renderDocumentsTab, renderPositionsTab } from './profile.js';
 
 export const TABS = [
   { slug: 'zayavleniya', title: 'Заявления' },
@@ -30,16 +31,6 @@ const RENDERERS = {
       : null,
     empty('У вас пока нет заявлений. Чтобы подать заявление в детский сад или школу, сначала добавьте ребенка на вкладке «Дети».'),
   ],
-  dokumenty: () => [
-    empty('Здесь хранятся ваши документы, например паспорт. Заполнять вкладку не обязательно; добавление документов появится в ближайшем обновлении портала.'),
-  ],
-  dolzhnosti: (me) => me.operator_of.length > 0
-    ? [
-      h('p', { class: 'warning', role: 'note' }, 'Важно! Удалять должность на этой вкладке не нужно! После удаления должности оператор потеряет доступ к редактированию организации!'),
-      h('ul', { class: 'cards' }, me.operator_of.map((o) => h('li', { class: 'card' },
-        h('p', { class: 'card-title' }, o.position), h('p', {}, o.name)))),
-    ]
-    : [empty('Здесь отображаются ваши места работы. Заполнять вкладку не обязательно.')],
   podpiski: () => [
     empty('Вы пока не подписаны на новости организаций. Подписка на новости детских садов и школ появится в ближайшем обновлении портала.'),
   ],
@@ -76,6 +67,8 @@ const PAGES = {
   deti: (me, container, rest) => (rest
     ? renderChildPage(me, container, rest)
     : renderChildrenTab(me, container, heading(TABS.find((t) => t.slug === 'deti')))),
+  dokumenty: (me, container) => renderDocumentsTab(me, container, heading(TABS.find((t) => t.slug === 'dokumenty'))),
+  dolzhnosti: (me, container) => renderPositionsTab(me, container, heading(TABS.find((t) => t.slug === 'dolzhnosti'))),
 };
 
 export function renderTab(tab, me, container, rest = '') {

@@ -111,3 +111,51 @@ test('unknown API routes and garbage input are 4xx JSON, never 500', async () =>
   const me = await fetch(`${portal.base}/api/me`, { headers: { cookie: 'kabinet_session=%00%ff' } });
   assert.equal(me.status, 401);
 });
+
+test('children, their documents and the user\'s records go through D1 and stay with their owner', async () => {
+  const owner = new Client(portal.base);
+  await owner.loginAs('1000001');
+  const stranger = new Client(portal.base);
+  await stranger.loginAs('1000002');
+  const same = { headers: { origin: portal.base } };
+
+  const created = await owner.request('POST', '/api/children', { ...same, body: {
+    last_name: 'Тестов', first_name: 'Мирон', birth_date: '2022-05-01', gender: 'M',
+  } });
+  assert.equal(created.status, 201);
+  const child = await created.json();
+  const main = await owner.request('PUT', `/api/children/${child.id}/main`, { ...same, body: {
+    version: 1, last_name: 'Тестов', first_name: 'Мирон', birth_date: '2022-05-01', gender: 'M',
+    registration: { region: 'Калининградская область', locality: 'г. Светлогорск', house: '12' },
+    actual_same_as_registration: true,
+  } });
+  assert.equal(main.status, 200);
+  const stale = await owner.request('PUT', `/api/children/${child.id}/health`, { ...same, body: { version: 1 } });
+  assert.equal(stale.status, 409);
+  const doc = await owner.request('POST', `/api/children/${child.id}/documents`, { ...same, body: {
+    doc_type: 'birth_certificate', series: 'II-ИВ', number: '123456', issued_on: '2022-05-10',
+    issued_by: 'Отдел ЗАГС', act_record_number: '170220390001',
+  } });
+  assert.equal(doc.status, 201);
+  assert.equal((await doc.json()).has_birth_document, true);
+  const stored = await portal.sql(`SELECT registration FROM children WHERE id = '${child.id}'`);
+  assert.equal(JSON.parse(stored[0].registration).locality, 'г. Светлогорск');
+
+  for (const [method, path] of [['GET', `/api/children/${child.id}`], ['DELETE', `/api/children/${child.id}`]]) {
+    const r = await stranger.request(method, path, same);
+    assert.equal(r.status, 404, `${method} ${path}`);
+  }
+  const bad = await owner.request('POST', '/api/children', { ...same, body: { last_name: 'Testov' } });
+  assert.equal(bad.status, 422);
+  assert.equal((await bad.json()).error.fields.last_name, 'Используйте только русские буквы, дефис, пробел или апостроф');
+
+  const passport = await owner.request('POST', '/api/documents', { ...same, body: {
+    doc_type: 'passport_rf', series: '2710', number: '123456', issued_on: '2010-06-01', issued_by: 'ОВД', division_code: '390-017',
+  } });
+  assert.equal(passport.status, 201);
+  const pid = (await passport.json()).id;
+  assert.equal((await stranger.request('DELETE', `/api/documents/${pid}`, same)).status, 404);
+  assert.equal((await owner.request('DELETE', `/api/documents/${pid}`, same)).status, 204);
+  assert.equal((await owner.request('DELETE', `/api/children/${child.id}`, same)).status, 204);
+  assert.deepEqual(await portal.sql('SELECT COUNT(*) AS n FROM child_documents'), [{ n: 0 }]);
+});

@@ -151,3 +151,48 @@ test('another parent opening the child\'s address sees "not found"', async () =>
   assert.equal(await stranger.getByText('Тестов').count(), 0);
   await stranger.context().close();
 });
+
+test('a parent keeps a passport on «Документы» and a place of work on «Должности»', async () => {
+  const page = await newPage(browser);
+  page.on('dialog', (d) => d.accept());
+  await loginAsParent(page);
+  const tabs = page.getByRole('navigation', { name: 'Разделы личного кабинета' });
+  await tabs.getByRole('link', { name: 'Документы' }).click();
+  await page.getByText('Вы ещё не добавили документы.').waitFor();
+  await page.getByRole('button', { name: 'Добавить документ' }).click();
+  await page.getByLabel('Паспорт гражданина РФ').check();
+  await page.getByRole('textbox', { name: 'Серия' }).fill('2710');
+  await page.getByRole('textbox', { name: 'Номер', exact: true }).fill('12345');
+  await page.getByLabel('Дата выдачи').fill('2010-06-01');
+  await page.getByRole('textbox', { name: 'Кем выдан' }).fill('ОВД г. Светлогорска');
+  await page.getByRole('textbox', { name: 'Код подразделения' }).fill('390-017');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('alert').getByText('Номер паспорта — шесть цифр, например 123456').waitFor();
+  await page.getByRole('textbox', { name: 'Номер', exact: true }).fill('123456');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByText('Запись добавлена').waitFor();
+  const docs = page.getByRole('list', { name: 'Мои документы' });
+  await docs.getByText('Серия 2710, № 123456, выдан 01.06.2010').waitFor();
+  await docs.getByRole('button', { name: 'Изменить' }).click();
+  await page.getByRole('textbox', { name: 'Кем выдан' }).fill('УФМС России по Калининградской области');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByText('Изменения сохранены').waitFor();
+  await docs.getByText('Кем выдан: УФМС России по Калининградской области').waitFor();
+  await assertAccessible(page, 'the documents tab');
+  await screenshot(page, '14-documents');
+
+  await tabs.getByRole('link', { name: 'Должности' }).click();
+  await page.getByText('Места работы не указаны.').waitFor();
+  await page.getByRole('button', { name: 'Добавить место работы' }).click();
+  await page.getByRole('textbox', { name: 'Организация' }).fill('ООО «Светлогорский хлебозавод»');
+  await page.getByRole('textbox', { name: 'Должность' }).fill('Технолог');
+  await page.getByLabel('Дата начала работы').fill('2019-03-01');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  const positions = page.getByRole('list', { name: 'Должности' });
+  await positions.getByText('ООО «Светлогорский хлебозавод»').waitFor();
+  await positions.getByText('С 01.03.2019').waitFor();
+  await assertAccessible(page, 'the positions tab');
+  await positions.getByRole('button', { name: 'Удалить' }).click();
+  await page.getByText('Места работы не указаны.').waitFor();
+  await page.context().close();
+});
