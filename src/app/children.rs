@@ -3,8 +3,9 @@
 //! Edits carry the version they were based on: a stale one gets 409.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+pub use super::Versioned;
 use super::{App, Error, Result};
 use crate::domain::address::Address;
 use crate::domain::child::{
@@ -54,11 +55,6 @@ pub struct ChildView {
     pub has_active_applications: bool,
 }
 
-fn today(app: &App) -> NaiveDate {
-    // Dates of birth and issue are judged by the Moscow calendar day.
-    (app.clock.now() + chrono::Duration::hours(3)).date_naive()
-}
-
 fn parse_stored_date(s: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| Error::Internal(anyhow::anyhow!("stored date {s}: {e}")))
@@ -70,7 +66,7 @@ pub async fn list(app: &App, user_id: &str) -> Result<Vec<ChildSummary>> {
 
 pub async fn create(app: &App, user_id: &str, input: &ChildNameInput) -> Result<ChildView> {
     let mut errors = FieldErrors::new();
-    let child = NewChild::parse(input, today(app), &mut errors);
+    let child = NewChild::parse(input, app.today(), &mut errors);
     let Some(child) = child.filter(|_| errors.is_empty()) else {
         return Err(Error::Validation(errors));
     };
@@ -138,14 +134,6 @@ pub async fn get(app: &App, user_id: &str, id: &str) -> Result<ChildView> {
     })
 }
 
-/// An edit with the version it was based on.
-#[derive(Debug, Deserialize)]
-pub struct Versioned<T> {
-    pub version: i64,
-    #[serde(flatten)]
-    pub data: T,
-}
-
 const STALE: &str = "Данные ребенка уже изменены в другой вкладке или другим устройством. Обновите страницу, чтобы увидеть последние изменения, и внесите правки снова.";
 
 async fn after_update(app: &App, user_id: &str, id: &str, changed: u64) -> Result<ChildView> {
@@ -164,7 +152,7 @@ pub async fn update_main(
     input: &Versioned<ChildMainInput>,
 ) -> Result<ChildView> {
     row(app, user_id, id).await?;
-    let main = ChildMain::parse(&input.data, today(app))?;
+    let main = ChildMain::parse(&input.data, app.today())?;
     let changed = store::children::update_main(
         app.db.as_ref(),
         user_id,
@@ -184,7 +172,7 @@ pub async fn update_health(
     input: &Versioned<HealthInput>,
 ) -> Result<ChildView> {
     let r = row(app, user_id, id).await?;
-    let health = Health::parse(&input.data, parse_stored_date(&r.birth_date)?, today(app))?;
+    let health = Health::parse(&input.data, parse_stored_date(&r.birth_date)?, app.today())?;
     let changed = store::children::update_health(
         app.db.as_ref(),
         user_id,
@@ -222,7 +210,7 @@ pub async fn add_document(
     input: &ChildDocumentInput,
 ) -> Result<ChildView> {
     let r = row(app, user_id, child_id).await?;
-    let doc = ChildDocument::parse(input, parse_stored_date(&r.birth_date)?, today(app))?;
+    let doc = ChildDocument::parse(input, parse_stored_date(&r.birth_date)?, app.today())?;
     let id = uuid::Uuid::new_v4().to_string();
     store::children::insert_document(
         app.db.as_ref(),

@@ -32,3 +32,19 @@ pub struct App {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl App {
+    /// Today in Moscow: dates of birth and of issue are judged by the
+    /// calendar day the user lives in, not by UTC.
+    pub fn today(&self) -> chrono::NaiveDate {
+        (self.clock.now() + chrono::Duration::hours(3)).date_naive()
+    }
+}
+
+/// An edit with the version of the record it was based on: a stale one is 409.
+#[derive(Debug, serde::Deserialize)]
+pub struct Versioned<T> {
+    pub version: i64,
+    #[serde(flatten)]
+    pub data: T,
+}

@@ -4,8 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::children::Versioned;
-use super::{App, Error, Result};
+use super::{App, Error, Result, Versioned};
 use crate::domain::user_document::{
     Position, PositionInput, UserDocType, UserDocument, UserDocumentInput,
 };
@@ -24,10 +23,6 @@ fn view(row: UserDocumentRow) -> UserDocumentView {
         row,
         doc_type_title: title,
     }
-}
-
-fn today(app: &App) -> NaiveDate {
-    (app.clock.now() + chrono::Duration::hours(3)).date_naive()
 }
 
 const STALE: &str = "Запись уже изменена в другой вкладке или другим устройством. Обновите страницу и внесите правки снова.";
@@ -54,7 +49,7 @@ pub async fn add_document(
     user_id: &str,
     input: &UserDocumentInput,
 ) -> Result<UserDocumentView> {
-    let doc = UserDocument::parse(input, holder_birth(app, user_id).await?, today(app))?;
+    let doc = UserDocument::parse(input, holder_birth(app, user_id).await?, app.today())?;
     let id = uuid::Uuid::new_v4().to_string();
     store::profile::insert_document(
         app.db.as_ref(),
@@ -79,7 +74,7 @@ pub async fn update_document(
     store::profile::document(app.db.as_ref(), user_id, id)
         .await?
         .ok_or(Error::NotFound)?;
-    let doc = UserDocument::parse(&input.data, holder_birth(app, user_id).await?, today(app))?;
+    let doc = UserDocument::parse(&input.data, holder_birth(app, user_id).await?, app.today())?;
     if store::profile::update_document(app.db.as_ref(), user_id, id, input.version, &doc).await?
         == 0
     {
@@ -106,7 +101,7 @@ pub async fn positions(app: &App, user_id: &str) -> Result<Vec<PositionRow>> {
 }
 
 pub async fn add_position(app: &App, user_id: &str, input: &PositionInput) -> Result<PositionRow> {
-    let p = Position::parse(input, today(app))?;
+    let p = Position::parse(input, app.today())?;
     let id = uuid::Uuid::new_v4().to_string();
     store::profile::insert_position(
         app.db.as_ref(),
@@ -135,7 +130,7 @@ pub async fn update_position(
         // The organization of an operator's position is set by the portal.
         data.organization_name = Some(current.organization_name.clone());
     }
-    let p = Position::parse(&data, today(app))?;
+    let p = Position::parse(&data, app.today())?;
     if store::profile::update_position(app.db.as_ref(), user_id, id, input.version, &p).await? == 0
     {
         return Err(Error::Conflict(STALE.into()));

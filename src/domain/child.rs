@@ -82,9 +82,7 @@ impl Citizenship {
     pub fn parse(raw: Option<&str>) -> Result<Option<Self>, String> {
         match raw.map(str::trim) {
             None | Some("") => Ok(None),
-            Some(v) => serde_json::from_value(serde_json::Value::String(v.to_string()))
-                .map(Some)
-                .map_err(|_| "Выберите гражданство из списка".into()),
+            Some(v) => super::parse_choice(v, "Выберите гражданство").map(Some),
         }
     }
 

@@ -34,11 +34,7 @@ impl ChildDocType {
     ];
 
     pub fn parse(raw: &str) -> Result<Self, String> {
-        if raw.trim().is_empty() {
-            return Err("Выберите тип документа".into());
-        }
-        serde_json::from_value(serde_json::Value::String(raw.trim().to_string()))
-            .map_err(|_| "Выберите тип документа из списка".into())
+        super::parse_choice(raw, "Выберите тип документа")
     }
 
     pub fn code(self) -> &'static str {

@@ -63,3 +63,14 @@ impl FieldErrors {
         }
     }
 }
+
+/// Parses one of a closed list of codes (a `<select>` or radio value) into
+/// its serde enum; `missing` when nothing was chosen.
+pub fn parse_choice<T: serde::de::DeserializeOwned>(raw: &str, missing: &str) -> Result<T, String> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(missing.into());
+    }
+    serde_json::from_value(serde_json::Value::String(value.to_string()))
+        .map_err(|_| format!("{missing} из списка"))
+}

@@ -7,8 +7,7 @@ use axum::Json;
 
 use super::error::ApiError;
 use super::extract::{CurrentUser, JsonBody};
-use crate::app::children::Versioned;
-use crate::app::{profile, App};
+use crate::app::{profile, App, Versioned};
 use crate::domain::user_document::{PositionInput, UserDocumentInput};
 
 pub async fn documents(State(app): State<App>, user: CurrentUser) -> Result<Response, ApiError> {

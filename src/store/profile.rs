@@ -30,6 +30,11 @@ pub struct PositionRow {
     pub version: i64,
 }
 
+const DOCUMENT_COLUMNS: &str =
+    "id, doc_type, series, number, issued_on, issued_by, division_code, version";
+const POSITION_COLUMNS: &str =
+    "id, organization_id, organization_name, title, started_on, is_operator, version";
+
 fn date(d: Option<chrono::NaiveDate>) -> serde_json::Value {
     opt(d.map(|d| d.format("%Y-%m-%d").to_string()).as_deref())
 }
@@ -37,8 +42,7 @@ fn date(d: Option<chrono::NaiveDate>) -> serde_json::Value {
 pub async fn documents(db: &dyn Db, user_id: &str) -> Result<Vec<UserDocumentRow>, DbError> {
     let rows = db
         .query(Stmt::new(
-            "SELECT id, doc_type, series, number, issued_on, issued_by, division_code, version
-             FROM user_documents WHERE user_id = ?1 ORDER BY created_at, id",
+            format!("SELECT {DOCUMENT_COLUMNS} FROM user_documents WHERE user_id = ?1 ORDER BY created_at, id"),
             vec![s(user_id)],
         ))
         .await?;
@@ -52,8 +56,7 @@ pub async fn document(
 ) -> Result<Option<UserDocumentRow>, DbError> {
     let rows = db
         .query(Stmt::new(
-            "SELECT id, doc_type, series, number, issued_on, issued_by, division_code, version
-             FROM user_documents WHERE id = ?1 AND user_id = ?2",
+            format!("SELECT {DOCUMENT_COLUMNS} FROM user_documents WHERE id = ?1 AND user_id = ?2"),
             vec![s(id), s(user_id)],
         ))
         .await?;
@@ -123,8 +126,9 @@ pub async fn delete_document(db: &dyn Db, user_id: &str, id: &str) -> Result<u64
 pub async fn positions(db: &dyn Db, user_id: &str) -> Result<Vec<PositionRow>, DbError> {
     let rows = db
         .query(Stmt::new(
-            "SELECT id, organization_id, organization_name, title, started_on, is_operator, version
-             FROM positions WHERE user_id = ?1 ORDER BY is_operator DESC, created_at, id",
+            format!(
+                "SELECT {POSITION_COLUMNS} FROM positions WHERE user_id = ?1 ORDER BY is_operator DESC, created_at, id"
+            ),
             vec![s(user_id)],
         ))
         .await?;
@@ -138,8 +142,7 @@ pub async fn position(
 ) -> Result<Option<PositionRow>, DbError> {
     let rows = db
         .query(Stmt::new(
-            "SELECT id, organization_id, organization_name, title, started_on, is_operator, version
-             FROM positions WHERE id = ?1 AND user_id = ?2",
+            format!("SELECT {POSITION_COLUMNS} FROM positions WHERE id = ?1 AND user_id = ?2"),
             vec![s(id), s(user_id)],
         ))
         .await?;

@@ -76,19 +76,8 @@ async fn every_login_gets_a_new_unguessable_session_id() {
 #[tokio::test]
 async fn the_session_cookie_is_httponly_secure_lax() {
     let t = TestApp::new();
-    let query = t.start_login().await;
-    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
-    pairs.push(("oid".into(), PARENT.into()));
-    let refs: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let r = t
-        .send(Req::new(Method::POST, "/dev/idp/login").form(&refs))
-        .await;
-    let cb = t.get(r.location().strip_prefix(BASE).unwrap(), None).await;
+    let location = t.authorize_as(PARENT).await;
+    let cb = t.get(location.strip_prefix(BASE).unwrap(), None).await;
     let cookie = cb.set_cookie();
     for attr in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
         assert!(cookie.contains(attr), "{attr} missing in {cookie}");
@@ -113,19 +102,7 @@ async fn the_authorization_request_carries_state_nonce_and_pkce() {
 }
 
 async fn code_and_state(t: &TestApp, oid: &str) -> (String, String) {
-    let query = t.start_login().await;
-    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
-    pairs.push(("oid".into(), oid.into()));
-    let refs: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let r = t
-        .send(Req::new(Method::POST, "/dev/idp/login").form(&refs))
-        .await;
-    let loc = r.location();
+    let loc = t.authorize_as(oid).await;
     let q: std::collections::HashMap<String, String> =
         form_urlencoded::parse(loc.split_once('?').unwrap().1.as_bytes())
             .into_owned()

@@ -426,8 +426,9 @@ impl TestApp {
         query.to_string()
     }
 
-    /// Logs in as a demo person through the development provider; returns the session id.
-    pub async fn login_as(&self, oid: &str) -> String {
+    /// Answers the provider's login page as a demo person ("Войти как ...");
+    /// returns the redirect back to the portal, with the code and state.
+    pub async fn authorize_as(&self, oid: &str) -> String {
         let query = self.start_login().await;
         let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
             .into_owned()
@@ -441,7 +442,13 @@ impl TestApp {
             .send(Req::new(Method::POST, "/dev/idp/login").form(&refs))
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-        self.callback(&r.location()).await
+        r.location()
+    }
+
+    /// Logs in as a demo person through the development provider; returns the session id.
+    pub async fn login_as(&self, oid: &str) -> String {
+        let location = self.authorize_as(oid).await;
+        self.callback(&location).await
     }
 
     /// Follows the provider's redirect to the callback; returns the session id.
