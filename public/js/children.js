@@ -5,7 +5,7 @@
 
 import { api, ApiError } from './api.js';
 import { h, formatDate } from './dom.js';
-import { input, select, radios, checkbox, textarea, requiredNote, values, showErrors, submitting } from './forms.js';
+import { input, select, radios, checkbox, textarea, requiredNote, values, showErrors, submitting, setConditionalRequired } from './forms.js';
 
 const GENDERS = [['M', 'Мужской'], ['F', 'Женский']];
 const GENDER_TITLE = Object.fromEntries(GENDERS);
@@ -320,14 +320,27 @@ class ChildPage {
       const form = h('form', { class: 'form panel', novalidate: true, 'aria-label': 'Новый документ' },
         requiredNote(),
         select({ name: 'doc_type', label: 'Тип документа', options: DOC_TYPES, required: true, value: 'birth_certificate' }),
-        input({ name: 'series', label: 'Серия', hint: 'Для свидетельства о рождении обязательна, например II-ИВ' }),
+        input({ name: 'series', label: 'Серия', requiredWhen: true, hint: 'Для свидетельства о рождении: римское число, дефис и две русские буквы, например II-ИВ' }),
         input({ name: 'number', label: 'Номер', required: true, hint: 'Для свидетельства о рождении — шесть цифр' }),
         input({ name: 'issued_on', label: 'Дата выдачи', type: 'date', required: true }),
-        input({ name: 'issued_by', label: 'Кем выдан', hint: 'Обязательно для свидетельства о рождении и выписки из ЕГР ЗАГС' }),
-        input({ name: 'act_record_number', label: 'Номер актовой записи', inputmode: 'numeric', hint: 'Обязателен для свидетельства о рождении' }),
+        input({ name: 'issued_by', label: 'Кем выдан', requiredWhen: true }),
+        input({ name: 'act_record_number', label: 'Номер актовой записи', requiredWhen: true, inputmode: 'numeric' }),
         h('p', { class: 'actions' },
           h('button', { type: 'submit', class: 'button primary' }, 'Сохранить'),
           h('button', { type: 'button', class: 'button', onclick: () => { slot.replaceChildren(); add.hidden = false; add.focus(); } }, 'Отмена')));
+      // Серия, кем выдан and номер актовой записи are required for a Russian
+      // birth certificate; "кем выдан" also for the other proofs of birth.
+      const typeSelect = form.querySelector('select[name="doc_type"]');
+      const updateRequired = () => {
+        const t = typeSelect.value;
+        setConditionalRequired(form, t === 'birth_certificate');
+        const issuedBy = form.querySelector('[data-field="issued_by"] [data-required-when]');
+        const birthProof = ['birth_certificate', 'foreign_birth_certificate', 'zags_extract'].includes(t);
+        issuedBy.hidden = !birthProof;
+        form.querySelector('input[name="issued_by"]').required = birthProof;
+      };
+      typeSelect.addEventListener('change', updateRequired);
+      updateRequired();
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
         const child = await submitting(form, () => api('POST', `/api/children/${c.id}/documents`, values(form)));

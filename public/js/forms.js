@@ -18,11 +18,18 @@ function describe(id, hint) {
   ];
 }
 
-/** A text-like input: {name, label, type, required, hint, value, maxlength, autocomplete}. */
-export function input({ name, label, type = 'text', required = false, hint, value = '', maxlength, autocomplete, inputmode }) {
+/**
+ * A text-like input: {name, label, type, required, hint, value, maxlength, autocomplete}.
+ * `requiredWhen: true` marks a field required only for some choices of the
+ * form; `setConditionalRequired(form, on)` shows or hides its star.
+ */
+export function input({ name, label, type = 'text', required = false, requiredWhen = false, hint, value = '', maxlength, autocomplete, inputmode }) {
   const id = `f-${name}-${++counter}`;
+  const conditional = requiredWhen
+    ? h('span', { class: 'star', 'aria-hidden': 'true', 'data-required-when': '' }, ' *')
+    : null;
   return h('div', { class: 'field', 'data-field': name },
-    h('label', { for: id }, label, star(required)),
+    h('label', { for: id }, label, star(required), conditional),
     ...describe(id, hint),
     h('input', {
       id, name, type, value: value ?? '', required, maxlength, autocomplete: autocomplete || 'off', inputmode,
@@ -66,6 +73,15 @@ export function checkbox({ name, label, checked = false }) {
   const id = `f-${name}-${++counter}`;
   return h('div', { class: 'field checkbox', 'data-field': name },
     h('input', { type: 'checkbox', id, name, checked }), h('label', { for: id }, label));
+}
+
+/** Shows the stars of `requiredWhen` fields, and marks them required, when `on`. */
+export function setConditionalRequired(form, on) {
+  for (const mark of form.querySelectorAll('[data-required-when]')) {
+    mark.hidden = !on;
+    const control = mark.closest('[data-field]')?.querySelector('input, select, textarea');
+    if (control) control.required = on;
+  }
 }
 
 export function requiredNote() {

@@ -3,7 +3,7 @@
 
 import { api, ApiError } from './api.js';
 import { h, formatDate } from './dom.js';
-import { input, radios, requiredNote, values, showErrors, submitting } from './forms.js';
+import { input, radios, requiredNote, values, showErrors, submitting, setConditionalRequired } from './forms.js';
 
 const USER_DOC_TYPES = [
   ['passport_rf', 'Паспорт гражданина РФ'],
@@ -63,6 +63,7 @@ async function recordsTab(container, heading, spec) {
       }
     });
     slot.replaceChildren(form);
+    spec.onForm?.(form);
     form.querySelector('input, select')?.focus();
   };
 
@@ -108,11 +109,11 @@ export function renderDocumentsTab(me, container, heading) {
     empty: 'Вы ещё не добавили документы. Нажмите «Добавить документ», например чтобы внести паспорт.',
     form: (d) => [
       radios({ name: 'doc_type', label: 'Тип документа', options: USER_DOC_TYPES, required: true, value: d.doc_type || 'passport_rf' }),
-      input({ name: 'series', label: 'Серия', value: d.series, hint: 'Для паспорта РФ — четыре цифры, например 2710', inputmode: 'numeric' }),
+      input({ name: 'series', label: 'Серия', requiredWhen: true, value: d.series, hint: 'Для паспорта РФ — четыре цифры, например 2710', inputmode: 'numeric' }),
       input({ name: 'number', label: 'Номер', required: true, value: d.number, hint: 'Для паспорта РФ — шесть цифр' }),
       input({ name: 'issued_on', label: 'Дата выдачи', type: 'date', required: true, value: d.issued_on }),
-      input({ name: 'issued_by', label: 'Кем выдан', value: d.issued_by, hint: 'Для паспорта РФ обязательно' }),
-      input({ name: 'division_code', label: 'Код подразделения', value: d.division_code, hint: 'Для паспорта РФ, например 390-017' }),
+      input({ name: 'issued_by', label: 'Кем выдан', requiredWhen: true, value: d.issued_by }),
+      input({ name: 'division_code', label: 'Код подразделения', requiredWhen: true, value: d.division_code, hint: 'Например, 390-017' }),
     ],
     card: (d) => [
       h('p', { class: 'card-title' }, d.doc_type_title),
@@ -121,6 +122,12 @@ export function renderDocumentsTab(me, container, heading) {
       d.division_code ? h('p', {}, `Код подразделения: ${d.division_code}`) : null,
     ].filter(Boolean),
     confirmDelete: (d) => `Удалить документ «${d.doc_type_title}» № ${d.number}? Его реквизиты будут потеряны.`,
+    // Серия, кем выдан and код подразделения are required for a Russian passport.
+    onForm: (form) => {
+      const update = () => setConditionalRequired(form, form.querySelector('input[name="doc_type"]:checked')?.value === 'passport_rf');
+      for (const radio of form.querySelectorAll('input[name="doc_type"]')) radio.addEventListener('change', update);
+      update();
+    },
   });
 }
 

@@ -196,3 +196,43 @@ test('a parent keeps a passport on «Документы» and a place of work on
   await page.getByText('Места работы не указаны.').waitFor();
   await page.context().close();
 });
+
+test('two open tabs never silently overwrite each other', async () => {
+  const a = await newPage(browser);
+  await a.goto(portal.base + '/');
+  await a.getByRole('link', { name: 'Войти через Госуслуги' }).click();
+  await a.getByRole('button', { name: 'Войти как Смирнова Анна Сергеевна' }).click();
+  await a.waitForURL('**/kabinet/zayavleniya');
+  await a.goto(portal.base + '/kabinet/deti');
+  await a.getByRole('button', { name: 'Добавить ребенка' }).click();
+  await a.getByRole('textbox', { name: 'Фамилия' }).fill('Смирнова');
+  await a.getByRole('textbox', { name: 'Имя', exact: true }).fill('Ева');
+  await a.getByLabel('Дата рождения').fill('2021-09-15');
+  await a.getByLabel('Женский').check();
+  await a.getByRole('button', { name: 'Ок' }).click();
+  await a.getByRole('link', { name: 'Смирнова Ева' }).click();
+  await a.getByRole('heading', { level: 1, name: 'Ева Смирнова' }).waitFor();
+
+  // The same child open in a second tab of the same browser.
+  const b = await a.context().newPage();
+  await b.goto(a.url());
+  await b.getByRole('heading', { level: 1, name: 'Ева Смирнова' }).waitFor();
+
+  const mainA = a.getByRole('region', { name: 'Основная информация' });
+  await mainA.getByRole('button', { name: 'Редактировать' }).click();
+  await mainA.getByRole('textbox', { name: 'Отчество' }).fill('Андреевна');
+  await mainA.getByRole('button', { name: 'Сохранить' }).click();
+  await a.getByText('Изменения сохранены').waitFor();
+
+  const healthB = b.getByRole('region', { name: 'Информация о здоровье' });
+  await healthB.getByRole('button', { name: 'Редактировать' }).click();
+  await healthB.getByLabel('Группа здоровья').selectOption('I');
+  await healthB.getByRole('button', { name: 'Сохранить' }).click();
+  const alert = healthB.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Обновите страницу/);
+  await screenshot(b, '15-stale-edit');
+  await alert.getByRole('link', { name: 'Обновить страницу' }).click();
+  await b.getByRole('heading', { level: 1, name: 'Ева Андреевна Смирнова' }).waitFor();
+  await a.context().close();
+});
