@@ -9,7 +9,6 @@ pub mod document;
 pub mod email;
 pub mod gender;
 pub mod name;
-pub mod phone;
 pub mod snils;
 pub mod user_document;
 

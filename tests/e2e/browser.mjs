@@ -5,6 +5,8 @@ import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import { startPortal } from './portal.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 export const SCREENS = join(ROOT, 'test-results', 'screens');
@@ -46,4 +48,21 @@ export async function assertAccessible(page, what) {
 export async function assertNoHorizontalScroll(page, what) {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   assert.ok(scroll <= width, `${what}: page is ${scroll}px wide in a ${width}px window`);
+}
+
+/**
+ * One portal on wrangler dev and one Chromium for a test file; returns an
+ * object whose `portal` and `browser` are set once `before` has run.
+ */
+export function portalAndBrowser() {
+  const env = { portal: undefined, browser: undefined };
+  before(async () => {
+    env.portal = await startPortal();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.portal?.stop();
+  });
+  return env;
 }

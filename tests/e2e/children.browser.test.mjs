@@ -2,31 +2,21 @@
 // open it, edit and save the address, fill the health section, add the birth
 // certificate, see it listed.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal } from './portal.mjs';
-import { launch, newPage, screenshot, assertAccessible, assertNoHorizontalScroll } from './browser.mjs';
+import { portalAndBrowser, newPage, screenshot, assertAccessible, assertNoHorizontalScroll } from './browser.mjs';
 
-let portal;
-let browser;
-before(async () => {
-  portal = await startPortal();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = portalAndBrowser();
 
 async function loginAsParent(page) {
-  await page.goto(portal.base + '/');
+  await page.goto(env.portal.base + '/');
   await page.getByRole('link', { name: 'Войти через Госуслуги' }).click();
   await page.getByRole('button', { name: 'Войти как Тестов Илья Петрович' }).click();
   await page.waitForURL('**/kabinet/zayavleniya');
 }
 
 test('a parent adds a child, fills the address, health and birth certificate', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   page.on('dialog', (d) => d.accept());
   await loginAsParent(page);
   const tabs = page.getByRole('navigation', { name: 'Разделы личного кабинета' });
@@ -133,27 +123,27 @@ test('a parent adds a child, fills the address, health and birth certificate', a
 });
 
 test('another parent opening the child\'s address sees "not found"', async () => {
-  const owner = await newPage(browser);
+  const owner = await newPage(env.browser);
   await loginAsParent(owner);
-  await owner.goto(portal.base + '/kabinet/deti');
+  await owner.goto(env.portal.base + '/kabinet/deti');
   const link = owner.getByRole('list', { name: 'Дети' }).getByRole('link').first();
   await link.waitFor();
   const href = await link.getAttribute('href');
   await owner.context().close();
 
-  const stranger = await newPage(browser);
-  await stranger.goto(portal.base + '/');
+  const stranger = await newPage(env.browser);
+  await stranger.goto(env.portal.base + '/');
   await stranger.getByRole('link', { name: 'Войти через Госуслуги' }).click();
   await stranger.getByRole('button', { name: 'Войти как Смирнова Анна Сергеевна' }).click();
   await stranger.waitForURL('**/kabinet/zayavleniya');
-  await stranger.goto(portal.base + href);
+  await stranger.goto(env.portal.base + href);
   await stranger.getByRole('heading', { level: 1, name: 'Ребенок не найден' }).waitFor();
   assert.equal(await stranger.getByText('Тестов').count(), 0);
   await stranger.context().close();
 });
 
 test('a parent keeps a passport on «Документы» and a place of work on «Должности»', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   page.on('dialog', (d) => d.accept());
   await loginAsParent(page);
   const tabs = page.getByRole('navigation', { name: 'Разделы личного кабинета' });
@@ -198,12 +188,12 @@ test('a parent keeps a passport on «Документы» and a place of work on
 });
 
 test('two open tabs never silently overwrite each other', async () => {
-  const a = await newPage(browser);
-  await a.goto(portal.base + '/');
+  const a = await newPage(env.browser);
+  await a.goto(env.portal.base + '/');
   await a.getByRole('link', { name: 'Войти через Госуслуги' }).click();
   await a.getByRole('button', { name: 'Войти как Смирнова Анна Сергеевна' }).click();
   await a.waitForURL('**/kabinet/zayavleniya');
-  await a.goto(portal.base + '/kabinet/deti');
+  await a.goto(env.portal.base + '/kabinet/deti');
   await a.getByRole('button', { name: 'Добавить ребенка' }).click();
   await a.getByRole('textbox', { name: 'Фамилия' }).fill('Смирнова');
   await a.getByRole('textbox', { name: 'Имя', exact: true }).fill('Ева');

@@ -3,25 +3,15 @@
 // "Выход", and find the cabinet closed. Also an operator's cabinet, the
 // keyboard, a phone-sized screen and axe-core on every page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal } from './portal.mjs';
-import { launch, newPage, screenshot, assertAccessible, assertNoHorizontalScroll } from './browser.mjs';
+import { portalAndBrowser, newPage, screenshot, assertAccessible, assertNoHorizontalScroll } from './browser.mjs';
 
-let portal;
-let browser;
-before(async () => {
-  portal = await startPortal();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = portalAndBrowser();
 
 test('a new person logs in, sees their ESIA data, and logs out', async () => {
-  const page = await newPage(browser);
-  await page.goto(portal.base + '/');
+  const page = await newPage(env.browser);
+  await page.goto(env.portal.base + '/');
   await page.getByRole('heading', { level: 1, name: 'Личный кабинет' }).waitFor();
   await assertAccessible(page, 'the entry page');
   await screenshot(page, '01-entry');
@@ -85,7 +75,7 @@ test('a new person logs in, sees their ESIA data, and logs out', async () => {
 
   await panel.getByRole('button', { name: 'Выход' }).click();
   await page.getByText('Вы вышли из личного кабинета.').waitFor();
-  await page.goto(portal.base + '/kabinet/lichnye-dannye');
+  await page.goto(env.portal.base + '/kabinet/lichnye-dannye');
   await page.getByRole('link', { name: 'Войти через Госуслуги' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/', 'the cabinet is closed');
   assert.equal(await page.getByText('Новикова').count(), 0);
@@ -93,8 +83,8 @@ test('a new person logs in, sees their ESIA data, and logs out', async () => {
 });
 
 test('the tabs work with the keyboard alone', async () => {
-  const page = await newPage(browser);
-  await page.goto(portal.base + '/');
+  const page = await newPage(env.browser);
+  await page.goto(env.portal.base + '/');
   await page.getByRole('link', { name: 'Войти через Госуслуги' }).click();
   await page.getByRole('button', { name: 'Войти как Тестов Илья Петрович' }).click();
   await page.waitForURL('**/kabinet/zayavleniya');
@@ -111,8 +101,8 @@ test('the tabs work with the keyboard alone', async () => {
 });
 
 test('an operator sees their organization in the panel, the workspaces tab and the warnings', async () => {
-  const page = await newPage(browser, { width: 375, height: 812 });
-  await page.goto(portal.base + '/');
+  const page = await newPage(env.browser, { width: 375, height: 812 });
+  await page.goto(env.portal.base + '/');
   await page.getByRole('link', { name: 'Войти через Госуслуги' }).click();
   await page.getByRole('button', { name: 'Войти как Кузнецова Ольга Викторовна' }).click();
   await page.waitForURL('**/kabinet/zayavleniya');
