@@ -1,13 +1,15 @@
 //! Handlers of `/api`: login, logout, the cabinet's profile, health.
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{header, request::Parts, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use serde_json::json;
 
 use super::error::{ApiError, PageError};
-use super::extract::{clear_session_cookie, cookie, session_cookie, CurrentUser, SESSION_COOKIE};
+use super::extract::{
+    clear_session_cookie, cookie, session_cookie, CurrentUser, PageQuery, SESSION_COOKIE,
+};
 use crate::app::{auth, me, session, App};
 
 /// GET /api/auth/login: to the identity provider's login page.
@@ -19,7 +21,7 @@ pub async fn login(State(app): State<App>) -> Result<Response, PageError> {
 /// GET /api/auth/callback: back from the provider; opens the cabinet.
 pub async fn callback(
     State(app): State<App>,
-    Query(cb): Query<auth::Callback>,
+    PageQuery(cb): PageQuery<auth::Callback>,
 ) -> Result<Response, PageError> {
     let session_id = auth::finish(&app, &cb).await?;
     Ok((

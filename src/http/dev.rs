@@ -1,14 +1,14 @@
 //! The development identity provider's pages ("Вход через тестовый ЕСИА").
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
+use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::error::PageError;
-use super::extract::DevOnly;
+use super::extract::{DevOnly, PageForm, PageQuery};
 use super::pages::{escape, html, layout};
 use crate::app::dev_idp::{self, AuthRequest, NewPersonForm};
 use crate::app::{App, Error};
@@ -19,7 +19,7 @@ use crate::store::dev_idp::ListedPerson;
 pub async fn page(
     _: DevOnly,
     State(app): State<App>,
-    Query(req): Query<AuthRequest>,
+    PageQuery(req): PageQuery<AuthRequest>,
 ) -> Result<Response, PageError> {
     if req.is_empty() {
         // Opened directly: start a login so that the page has a request to answer.
@@ -50,7 +50,7 @@ pub struct LoginAs {
 pub async fn login_as(
     _: DevOnly,
     State(app): State<App>,
-    Form(form): Form<LoginAs>,
+    PageForm(form): PageForm<LoginAs>,
 ) -> Result<Response, PageError> {
     let to = dev_idp::authorize(&app, &form.req, &form.oid).await?;
     Ok(Redirect::to(&to).into_response())
@@ -68,7 +68,7 @@ pub struct NewPerson {
 pub async fn create_person(
     _: DevOnly,
     State(app): State<App>,
-    Form(form): Form<NewPerson>,
+    PageForm(form): PageForm<NewPerson>,
 ) -> Result<Response, PageError> {
     match dev_idp::create_person(&app, &form.req, &form.person).await {
         Ok(to) => Ok(Redirect::to(&to).into_response()),
@@ -98,7 +98,11 @@ pub struct TokenRequest {
 }
 
 /// POST /dev/idp/token: the token endpoint over HTTP (OAuth 2.0 error shape).
-pub async fn token(_: DevOnly, State(app): State<App>, Form(t): Form<TokenRequest>) -> Response {
+pub async fn token(
+    _: DevOnly,
+    State(app): State<App>,
+    PageForm(t): PageForm<TokenRequest>,
+) -> Response {
     if t.grant_type != "authorization_code" {
         return (
             StatusCode::BAD_REQUEST,

@@ -118,3 +118,45 @@ pub fn too_large() -> Response {
         serde_json::json!({}),
     )
 }
+
+/// A query string for a page; a malformed one is a Russian error page, not axum's text.
+pub struct PageQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Send> FromRequestParts<App> for PageQuery<T> {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, app)
+            .await
+            .map(|q| PageQuery(q.0))
+            .map_err(|_| {
+                PageError(Error::BadRequest(
+                    "Неверные параметры в адресе страницы".into(),
+                ))
+            })
+    }
+}
+
+/// A form posted from a page: 413 over the limit, a Russian error page when malformed.
+pub struct PageForm<T>(pub T);
+
+impl<T: DeserializeOwned + Send> FromRequest<App> for PageForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, app: &App) -> Result<Self, Self::Rejection> {
+        axum::Form::<T>::from_request(req, app)
+            .await
+            .map(|f| PageForm(f.0))
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    too_large()
+                } else {
+                    PageError(Error::BadRequest(
+                        "Форма отправлена не полностью или с ошибкой: откройте страницу заново"
+                            .into(),
+                    ))
+                    .into_response()
+                }
+            })
+    }
+}
