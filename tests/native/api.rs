@@ -239,10 +239,18 @@ async fn the_token_endpoint_speaks_oauth_errors() {
 #[tokio::test]
 async fn malformed_pages_requests_get_russian_pages() {
     let t = TestApp::new();
-    let r = t.get("/api/auth/callback?code=a&code=b&state=x", None).await;
+    let r = t
+        .get("/api/auth/callback?code=a&code=b&state=x", None)
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.text().contains("Неверные параметры в адресе страницы"), "{}", r.text());
-    let r = t.send(Req::new(Method::POST, "/dev/idp/login").raw("application/json", "{}")).await;
+    assert!(
+        r.text().contains("Неверные параметры в адресе страницы"),
+        "{}",
+        r.text()
+    );
+    let r = t
+        .send(Req::new(Method::POST, "/dev/idp/login").raw("application/json", "{}"))
+        .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.text().contains("Форма отправлена не полностью"));
 }
