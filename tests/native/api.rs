@@ -254,3 +254,74 @@ async fn malformed_pages_requests_get_russian_pages() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.text().contains("Форма отправлена не полностью"));
 }
+
+/// Whatever a user sends to any route, the answer is never a 500.
+#[tokio::test]
+async fn no_input_causes_a_500() {
+    let t = TestApp::new();
+    let s = t.login_as(PARENT).await;
+    let child = t
+        .send(Req::new(Method::POST, "/api/children").session(&s).json(json!({
+            "last_name": "Тестов", "first_name": "Мирон", "birth_date": "2022-05-01", "gender": "M"
+        })))
+        .await
+        .json();
+    let id = child["id"].as_str().unwrap().to_string();
+    let bodies = [
+        json!(null),
+        json!([]),
+        json!("строка"),
+        json!(42),
+        json!({}),
+        json!({"version": "1"}),
+        json!({"version": 9_223_372_036_854_775_807_i64}),
+        json!({"version": -1, "last_name": 5, "registration": "нет"}),
+        json!({"version": 1, "birth_date": "31.12.2020", "gender": "X", "citizenship": "марс"}),
+        json!({"version": 1, "registration": {"region": ["a"]}}),
+        json!({"doc_type": "birth_certificate", "series": "Ⅱ-ИВ", "number": "１２３４５６", "issued_on": "2022-13-40"}),
+        json!({"doc_type": {"x": 1}, "issued_on": null}),
+        json!({"health_group": "V", "adapted_program": "да", "pmpk_date": "0000-00-00"}),
+        json!({"organization_name": "\u{0000}", "title": "x".repeat(5000), "started_on": "9999-99-99"}),
+        json!({"last_name": "а".repeat(70_000)}),
+    ];
+    for route in kabinet::http::routes() {
+        // Reads and deletions take no body; logging out would end the test's session.
+        if matches!(route.method, Method::GET | Method::DELETE) || route.path == "/api/auth/logout"
+        {
+            continue;
+        }
+        let path = route.path.replace("{id}", &id).replace("{doc_id}", "nope");
+        for body in &bodies {
+            let r = t
+                .send(
+                    Req::new(route.method.clone(), &path)
+                        .session(&s)
+                        .json(body.clone()),
+                )
+                .await;
+            assert!(
+                r.status.as_u16() < 500,
+                "{} {path} with {body}: {} {}",
+                route.method,
+                r.status,
+                r.text()
+            );
+        }
+        let raw = t
+            .send(
+                Req::new(route.method.clone(), &path)
+                    .session(&s)
+                    .raw("application/json", "\u{feff}{\"a\":"),
+            )
+            .await;
+        assert!(
+            raw.status.as_u16() < 500,
+            "{} {path} with broken JSON",
+            route.method
+        );
+    }
+    // The child is still there and unharmed by the garbage.
+    let after = t.get(&format!("/api/children/{id}"), Some(&s)).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert_eq!(after.json()["last_name"], "Тестов");
+}
