@@ -130,7 +130,15 @@ async function route() {
     return location.replace('/');
   }
   if (path === '/kabinet') return location.replace('/kabinet/zayavleniya');
-  if (path.startsWith('/kabinet/')) return renderCabinet(me, decodeURIComponent(path.slice('/kabinet/'.length)));
+  if (path.startsWith('/kabinet/')) {
+    let rest;
+    try {
+      rest = decodeURIComponent(path.slice('/kabinet/'.length));
+    } catch {
+      return renderNotFound(); // a malformed address such as /kabinet/%E0
+    }
+    return renderCabinet(me, rest);
+  }
   if (path === '/soobshcheniya') return renderMessages();
   return renderNotFound();
 }
