@@ -11,7 +11,7 @@ const quick = document.getElementById('quick');
 
 function setPage(title, ...nodes) {
   document.title = `${title} — Портал муниципальных услуг`;
-  main.replaceChildren(...nodes);
+  main.replaceChildren(...nodes.filter(Boolean));
 }
 
 function focusMain() {

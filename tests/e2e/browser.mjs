@@ -33,8 +33,14 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
 }
 
-/** axe-core finds no violations of WCAG 2.1 A/AA on the page as it is now. */
+/**
+ * axe-core finds no violations of WCAG 2.1 A/AA on the page as it is now,
+ * and no "null"/"undefined" leaked into the text a person reads.
+ */
 export async function assertAccessible(page, what) {
+  const leaked = await page.evaluate(() => document.body.innerText.split('\n').map((l) => l.trim())
+    .filter((l) => l === 'null' || l === 'undefined' || l.includes('[object Object]')));
+  assert.deepEqual(leaked, [], `stray values shown on ${what}`);
   await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
