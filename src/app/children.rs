@@ -91,19 +91,18 @@ async fn row(app: &App, user_id: &str, id: &str) -> Result<ChildRow> {
 pub async fn get(app: &App, user_id: &str, id: &str) -> Result<ChildView> {
     let r = row(app, user_id, id).await?;
     let docs = store::children::documents(app.db.as_ref(), user_id, id).await?;
+    let mut has_birth_document = false;
     let documents: Vec<DocumentView> = docs
         .into_iter()
         .map(|row| {
             let t = ChildDocType::parse(&row.doc_type).unwrap_or(ChildDocType::Other);
+            has_birth_document |= t.proves_birth();
             DocumentView {
                 row,
                 doc_type_title: t.title(),
             }
         })
         .collect();
-    let has_birth_document = documents
-        .iter()
-        .any(|d| ChildDocType::parse(&d.row.doc_type).is_ok_and(ChildDocType::proves_birth));
     let address = |json: &str| serde_json::from_str::<Address>(json).unwrap_or_default();
     Ok(ChildView {
         id: r.id,

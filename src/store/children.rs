@@ -7,13 +7,21 @@ use serde_json::{json, Value};
 use super::{decode, decode_first, opt, s};
 use crate::domain::address::Address;
 use crate::domain::child::{ChildMain, Health, NewChild};
-use crate::domain::document::ChildDocument;
+use crate::domain::document::{ChildDocType, ChildDocument};
 use crate::ports::{Db, DbError, Stmt};
 
 /// Statuses after which an application no longer holds its child.
 pub const FINISHED_STATUSES: &str = "('withdrawn', 'rejected', 'archived')";
 
-const PROVES_BIRTH: &str = "('birth_certificate', 'foreign_birth_certificate', 'zags_extract')";
+/// The SQL list of document codes that prove birth, from the domain's rule.
+fn proves_birth_codes() -> String {
+    let codes: Vec<String> = ChildDocType::ALL
+        .iter()
+        .filter(|t| t.proves_birth())
+        .map(|t| format!("'{}'", t.code()))
+        .collect();
+    format!("({})", codes.join(", "))
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChildSummary {
@@ -90,11 +98,12 @@ pub async fn insert(
 }
 
 pub async fn list(db: &dyn Db, user_id: &str) -> Result<Vec<ChildSummary>, DbError> {
+    let proves_birth = proves_birth_codes();
     let rows = db
         .query(Stmt::new(
             format!(
                 "SELECT c.id, c.last_name, c.first_name, c.middle_name, c.birth_date,
-                        EXISTS (SELECT 1 FROM child_documents d WHERE d.child_id = c.id AND d.doc_type IN {PROVES_BIRTH})
+                        EXISTS (SELECT 1 FROM child_documents d WHERE d.child_id = c.id AND d.doc_type IN {proves_birth})
                           AS has_birth_document
                  FROM children c WHERE c.user_id = ?1 ORDER BY c.birth_date, c.created_at"
             ),
